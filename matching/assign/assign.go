@@ -138,6 +138,10 @@ type Solver struct {
 type phases struct {
 	reduction bool // column reduction and reduction transfer on square problems
 	rowRed    bool // augmenting row reduction
+	// candidates: 0 chooses automatically, -1 never uses a candidate graph, and
+	// k > 0 always uses one with k arcs per row (tests force small k to exercise
+	// pricing, re-solving and the fallback).
+	candidates int
 }
 
 // Matrix is Dense for a gonum matrix. A matrix whose stride equals its column
@@ -194,31 +198,47 @@ func (s *Solver) Dense(ctx context.Context, rows, cols int, cost []float64, opt 
 			return nil, err
 		}
 	}
-	if err := s.w.dense(ctx, n, m, c, s.skip); err != nil {
-		return nil, err
+	// Try the candidate graph first (exact by pricing, see candidates.go); fall
+	// back to the dense Jonker–Volgenant solver when it does not settle.
+	var x []int32
+	var u, v []float64
+	done := false
+	for k := s.candidateK(n, m); k > 0 && !done; k = s.growK(k, m) {
+		ok, err := s.sw.densePriced(ctx, n, m, k, c)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			x, v, done = s.sw.x[:n], s.sw.v[:m], true
+			u = s.sw.rowDuals()
+		}
+	}
+	if !done {
+		if err := s.w.dense(ctx, n, m, c, s.skip); err != nil {
+			return nil, err
+		}
+		x, v = s.w.x, s.w.v
+		u = make([]float64, n)
+		for i := range n {
+			j := int(x[i])
+			u[i] = c[i*m+j] - v[j]
+		}
 	}
 	res := newResult(rows, cols)
-	w := &s.w
+	ru, rv := res.RowDual, res.ColDual
+	if transposed {
+		ru, rv = res.ColDual, res.RowDual
+	}
 	for i := range n {
-		j := int(w.x[i])
+		j := int(x[i])
 		if transposed {
 			res.RowCol[j], res.ColRow[i] = i, j
 		} else {
 			res.RowCol[i], res.ColRow[j] = j, i
 		}
+		ru[i] = u[i]
 	}
-	// Duals of the minimisation form; u[i] = c[i][x[i]] - v[x[i]].
-	u, v := res.RowDual, res.ColDual
-	if transposed {
-		u, v = res.ColDual, res.RowDual
-	}
-	for j := range m {
-		v[j] = w.v[j]
-	}
-	for i := range n {
-		j := int(w.x[i])
-		u[i] = c[i*m+j] - w.v[j]
-	}
+	copy(rv, v)
 	if opt.Maximize {
 		negate(res.RowDual)
 		negate(res.ColDual)

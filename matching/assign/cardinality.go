@@ -83,7 +83,7 @@ func (s *Solver) lexicographic(ctx context.Context, rows, cols int, arcs []Arc, 
 		if err := w.build(len(r1), len(c1), arcs1, false, false, nil); err != nil {
 			return nil, err
 		}
-		if err := w.solve(ctx, s.skip); err != nil {
+		if err := s.solveGraph(ctx); err != nil {
 			return nil, err // not expected: the maximum matching is a witness
 		}
 		for k, i := range r1 {
@@ -102,7 +102,7 @@ func (s *Solver) lexicographic(ctx context.Context, rows, cols int, arcs []Arc, 
 		if err := w.build(len(r2), len(c2), arcs2, false, false, nil); err != nil {
 			return nil, err
 		}
-		if err := w.solve(ctx, s.skip); err != nil {
+		if err := s.solveGraph(ctx); err != nil {
 			return nil, err
 		}
 		for k, j := range r2 {

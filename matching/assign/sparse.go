@@ -25,6 +25,14 @@ type sparseWork struct {
 	touch []int32 // labelled columns of one search
 	heap  indexHeap
 	mark  []int32 // duplicate detection
+
+	dummy bool // the last arc of each row is the row's own "unassigned" column
+	full  csr  // all arcs, while the graph holds only the candidates
+
+	extra  []extraArc // arcs found by pricing
+	start2 []int      // spare buffers for merging
+	col2   []int32
+	cost2  []float64
 }
 
 // sparse dispatches a validated sparse problem.
@@ -47,7 +55,7 @@ func (s *Solver) sparse(ctx context.Context, rows, cols int, arcs []Arc, opt Opt
 	if err := w.build(rows, cols, arcs, transposed, opt.Maximize, dummy); err != nil {
 		return nil, err
 	}
-	if err := w.solve(ctx, s.skip); err != nil {
+	if err := s.solveGraph(ctx); err != nil {
 		return nil, err
 	}
 	res := newResult(rows, cols)
@@ -131,6 +139,7 @@ func (w *sparseWork) build(rows, cols int, arcs []Arc, transpose, maximize bool,
 		m += n
 	}
 	w.n, w.m = n, m
+	w.dummy = dummy != nil
 	w.start = grow(w.start, n+1)
 	clear(w.start)
 	valid := 0
