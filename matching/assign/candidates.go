@@ -24,10 +24,13 @@ import (
 // pricing round read the input once, which is what makes large dense problems
 // cheap: the search runs on k arcs per row instead of all columns.
 //
-// Pricing treats a reduced cost as negative only below -tol, where tol is 1e-12
-// times the largest magnitude among the candidate costs and the potentials: with
+// Pricing treats the reduced cost c[i][j]-u[i]-v[j] as negative only below
+// -1e-12·(|u[i]|+|v[j]|), the scale of the rounding in the potentials: with
 // whole numbers no real violation is that small, and with fractional costs the
-// optimum is exact up to n·tol, well inside float64 rounding of the total.
+// optimum is exact well inside float64 rounding of the total. (When |c| dwarfs
+// both potentials, the reduced cost has the sign of c whatever the rounding.)
+// The test is c - vt[j] < ut[i] with vt = v - 1e-12|v| and ut = u - 1e-12|u|
+// computed once per round, so the tolerance costs nothing per entry.
 
 const (
 	minCandidateCells = 64 * 64 // below this many entries, solve densely at once
@@ -88,8 +91,8 @@ func (w *sparseWork) densePriced(ctx context.Context, n, m, k int, c []float64) 
 	if err := w.selectDense(n, m, k, c); err != nil {
 		return false, err
 	}
-	price := func(rows []int32, tol float64, limit int) (int, bool) {
-		return w.priceDense(rows, m, c, tol, limit)
+	price := func(rows []int32, limit int) (int, bool) {
+		return w.priceDense(rows, m, c, limit)
 	}
 	return w.pricedSolve(ctx, n*k, price)
 }
@@ -107,7 +110,7 @@ func (w *sparseWork) densePriced(ctx context.Context, n, m, k int, c []float64) 
 // it scans, so no other reduced cost can have dropped). Rectangular problems
 // are re-solved from scratch, since a column freed there would have to end
 // with potential 0.
-func (w *sparseWork) pricedSolve(ctx context.Context, limit int, price func(rows []int32, tol float64, limit int) (int, bool)) (bool, error) {
+func (w *sparseWork) pricedSolve(ctx context.Context, limit int, price func(rows []int32, limit int) (int, bool)) (bool, error) {
 	if err := w.solve(ctx, phases{}); err != nil {
 		if errors.Is(err, ErrInfeasible) {
 			return false, nil // the candidate graph is too thin; the full problem decides
@@ -119,8 +122,11 @@ func (w *sparseWork) pricedSolve(ctx context.Context, limit int, price func(rows
 	uOld := make([]float64, w.n)
 	total := 0
 	for round := 0; ; round++ {
-		tol := w.pricingTolerance()
-		added, over := price(dirty, tol, limit-total)
+		if w.precisionLost() {
+			return false, nil // pricing would compare rounding noise
+		}
+		w.priceLimits()
+		added, over := price(dirty, limit-total)
 		total += added
 		switch {
 		case over:
@@ -148,10 +154,10 @@ func (w *sparseWork) pricedSolve(ctx context.Context, limit int, price func(rows
 		w.free = w.free[:0]
 		for e := 0; e < len(w.extra); {
 			i := w.extra[e].row
-			ui := w.xc[i] - w.v[w.x[i]]
+			ui := slack(w.xc[i] - w.v[w.x[i]])
 			undercut := false
 			for ; e < len(w.extra) && w.extra[e].row == i; e++ {
-				if w.extra[e].cost-w.v[w.extra[e].col] < ui-tol {
+				if w.extra[e].cost-w.vt[w.extra[e].col] < ui {
 					undercut = true
 				}
 			}
@@ -274,17 +280,17 @@ func (w *sparseWork) selectDense(n, m, k int, c []float64) error {
 	return nil
 }
 
-// pricingTolerance is 1e-12 times the largest magnitude among the graph's
-// costs and the potentials: the scale of the rounding in a reduced cost.
-func (w *sparseWork) pricingTolerance() float64 {
-	scale := 0.0
-	for _, c := range w.cost {
-		scale = max(scale, math.Abs(c))
+const relTol = 1e-12
+
+// slack returns x lowered by its rounding scale: x - relTol·|x|.
+func slack(x float64) float64 { return x - relTol*math.Abs(x) }
+
+// priceLimits fills w.vt with the columns' slackened potentials for a pricing round.
+func (w *sparseWork) priceLimits() {
+	w.vt = grow(w.vt, w.m)
+	for j, v := range w.v[:w.m] {
+		w.vt[j] = slack(v)
 	}
-	for _, v := range w.v[:w.m] {
-		scale = max(scale, math.Abs(v))
-	}
-	return 1e-12 * scale
 }
 
 // heapLess orders the candidate max-heap: a larger value is "greater", and on
@@ -335,16 +341,16 @@ func (w *sparseWork) rowDuals() []float64 {
 }
 
 // priceDense collects, in row order, the entries of the given rows (nil: all)
-// outside the graph whose reduced cost is below -tol. It stops and reports
+// outside the graph whose reduced cost is negative beyond rounding (see
+// relTol). It stops and reports
 // over when more than limit are found.
-func (w *sparseWork) priceDense(rows []int32, m int, c []float64, tol float64, limit int) (added int, over bool) {
+func (w *sparseWork) priceDense(rows []int32, m int, c []float64, limit int) (added int, over bool) {
 	w.extra = w.extra[:0]
-	v := w.v[:m]
+	v := w.vt[:m]
 	one := func(i int) bool {
-		ui := w.xc[i] - v[w.x[i]]
 		row := c[i*m : (i+1)*m]
 		row = row[:len(v)]
-		lim := ui - tol
+		lim := slack(w.xc[i] - w.v[w.x[i]])
 		first := len(w.extra)
 		for j, cij := range row {
 			if cij-v[j] < lim {
@@ -353,7 +359,7 @@ func (w *sparseWork) priceDense(rows []int32, m int, c []float64, tol float64, l
 		}
 		if len(w.extra) > first {
 			// Drop entries already in the graph (their reduced costs are >= 0 up
-			// to rounding, but rounding may put them just below -tol).
+			// to rounding, but rounding may put them just below the limit).
 			w.extra = w.dropKnown(i, first)
 		}
 		return len(w.extra) > limit
@@ -547,15 +553,17 @@ func (w *sparseWork) selectSparse(k int) error {
 }
 
 // priceSparse collects, in row order, the arcs of w.full in the given rows
-// (nil: all) that are not in the graph and have a reduced cost below -tol.
-func (w *sparseWork) priceSparse(rows []int32, tol float64, limit int) (added int, over bool) {
+// (nil: all) that are not in the graph and have a negative reduced cost
+// beyond rounding.
+func (w *sparseWork) priceSparse(rows []int32, limit int) (added int, over bool) {
 	w.extra = w.extra[:0]
 	f := &w.full
+	vt := w.vt
 	one := func(i int) bool {
-		lim := w.xc[i] - w.v[w.x[i]] - tol
+		lim := slack(w.xc[i] - w.v[w.x[i]])
 		first := len(w.extra)
 		for p := f.start[i]; p < f.start[i+1]; p++ {
-			if j := f.col[p]; f.cost[p]-w.v[j] < lim {
+			if j := f.col[p]; f.cost[p]-vt[j] < lim {
 				w.extra = append(w.extra, extraArc{int32(i), j, f.cost[p]})
 			}
 		}

@@ -44,6 +44,35 @@ func (w *workspace) reset(n, m int) {
 // v <= 0). Both continue with two rounds of augmenting row reduction and finish
 // with shortest augmenting paths (Dijkstra on reduced costs).
 func (w *workspace) dense(ctx context.Context, n, m int, c []float64, skip phases) error {
+	if err := w.denseOnce(ctx, n, m, c, skip); err != nil {
+		return err
+	}
+	if skip.reduction && skip.rowRed {
+		return nil
+	}
+	// A near-forbidden entry (1e300 beside 3) can make the reductions lower a
+	// potential to a scale where the ordinary costs vanish in rounding. Then
+	// solve again with shortest paths alone, which move potentials only by the
+	// lengths of paths actually taken.
+	maxC, maxP := 0.0, 0.0
+	for i, j := range w.x[:n] {
+		maxC = max(maxC, math.Abs(c[i*m+int(j)]))
+		maxP = max(maxP, math.Abs(c[i*m+int(j)]-w.v[j]))
+	}
+	for _, v := range w.v[:m] {
+		maxP = max(maxP, math.Abs(v))
+	}
+	if maxP <= precisionRatio*maxC {
+		return nil
+	}
+	return w.denseOnce(ctx, n, m, c, phases{reduction: true, rowRed: true})
+}
+
+// precisionRatio bounds how much larger than every assigned cost a potential
+// may grow before the solve is repeated without the reduction phases.
+const precisionRatio = 0x1p26
+
+func (w *workspace) denseOnce(ctx context.Context, n, m int, c []float64, skip phases) error {
 	w.reset(n, m)
 	var err error
 	if n == m && !skip.reduction {

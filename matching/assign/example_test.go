@@ -106,3 +106,21 @@ func ExampleSolver() {
 	// [0 1] 2
 	// [0 1] 4
 }
+
+// A gonum matrix of travel minutes between three clients and three
+// volunteers; the assignment minimises the total travel.
+func ExampleMatrix() {
+	minutes := mat.NewDense(3, 3, []float64{
+		12, 35, 20,
+		25, 10, 40,
+		30, 15, 18,
+	})
+	res, err := assign.Matrix(context.Background(), minutes, assign.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.RowCol, res.Total, "minutes")
+	// Output:
+	// [0 1 2] 40 minutes
+}

@@ -26,8 +26,9 @@ type sparseWork struct {
 	heap  indexHeap
 	mark  []int32 // duplicate detection
 
-	dummy bool // the last arc of each row is the row's own "unassigned" column
-	full  csr  // all arcs, while the graph holds only the candidates
+	dummy bool      // the last arc of each row is the row's own "unassigned" column
+	full  csr       // all arcs, while the graph holds only the candidates
+	vt    []float64 // column potentials lowered by their rounding scale, for pricing
 
 	extra  []extraArc // arcs found by pricing
 	start2 []int      // spare buffers for merging
@@ -243,6 +244,37 @@ func (w *sparseWork) reset() {
 // (keeping v = 0 on the columns that stay unassigned); both run augmenting row
 // reduction and then one Dijkstra search per remaining free row.
 func (w *sparseWork) solve(ctx context.Context, skip phases) error {
+	if err := w.solveOnce(ctx, skip); err != nil {
+		return err
+	}
+	if skip.reduction && skip.rowRed {
+		return nil
+	}
+	// As in the dense solver: if the reductions blew a potential up far beyond
+	// every assigned cost, solve again with shortest paths alone.
+	if !w.precisionLost() {
+		return nil
+	}
+	return w.solveOnce(ctx, phases{reduction: true, rowRed: true})
+}
+
+// precisionLost reports whether some potential has grown more than
+// precisionRatio times larger than every assigned cost: then reduced costs
+// near the assigned costs are lost in rounding, and neither the search nor
+// pricing can be trusted.
+func (w *sparseWork) precisionLost() bool {
+	maxC, maxP := 0.0, 0.0
+	for i, j := range w.x[:w.n] {
+		maxC = max(maxC, math.Abs(w.xc[i]))
+		maxP = max(maxP, math.Abs(w.xc[i]-w.v[j]))
+	}
+	for _, v := range w.v[:w.m] {
+		maxP = max(maxP, math.Abs(v))
+	}
+	return maxP > precisionRatio*maxC
+}
+
+func (w *sparseWork) solveOnce(ctx context.Context, skip phases) error {
 	w.reset()
 	n, m := w.n, w.m
 	for i := range n {
