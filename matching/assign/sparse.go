@@ -514,8 +514,10 @@ func (w *sparseWork) clearSearch() {
 	w.heap.clear()
 }
 
-// indexHeap is a binary min-heap of column indices keyed by d[j], with the
-// position of each column so that a key can be decreased in place.
+// indexHeap is a 4-ary min-heap of column indices keyed by d[j], with the
+// position of each column so that a key can be decreased in place. Four
+// children per node halve the depth of a binary heap; Dijkstra's many
+// decrease-keys (sift-ups) get cheaper, pops compare four children per level.
 type indexHeap struct {
 	items []int32
 	pos   []int32 // position of column j in items, or -1
@@ -546,48 +548,54 @@ func (h *indexHeap) update(j int32, d []float64) {
 		h.items = append(h.items, j)
 	}
 	key := d[j]
+	items := h.items
 	for p > 0 {
-		parent := (p - 1) / 2
-		q := h.items[parent]
+		parent := (p - 1) / 4
+		q := items[parent]
 		if d[q] <= key {
 			break
 		}
-		h.items[p] = q
+		items[p] = q
 		h.pos[q] = p
 		p = parent
 	}
-	h.items[p] = j
+	items[p] = j
 	h.pos[j] = p
 }
 
 // pop removes and returns the column with the smallest key.
 func (h *indexHeap) pop(d []float64) int32 {
-	top := h.items[0]
+	items := h.items
+	top := items[0]
 	h.pos[top] = -1
-	last := h.items[len(h.items)-1]
-	h.items = h.items[:len(h.items)-1]
-	n := int32(len(h.items))
+	last := items[len(items)-1]
+	items = items[:len(items)-1]
+	h.items = items
+	n := int32(len(items))
 	if n == 0 {
 		return top
 	}
 	key := d[last]
 	p := int32(0)
 	for {
-		c := 2*p + 1
+		c := 4*p + 1
 		if c >= n {
 			break
 		}
-		if c+1 < n && d[h.items[c+1]] < d[h.items[c]] {
-			c++
+		best, bk := c, d[items[c]]
+		for k := c + 1; k < min(c+4, n); k++ {
+			if dk := d[items[k]]; dk < bk {
+				best, bk = k, dk
+			}
 		}
-		if d[h.items[c]] >= key {
+		if bk >= key {
 			break
 		}
-		h.items[p] = h.items[c]
-		h.pos[h.items[p]] = p
-		p = c
+		items[p] = items[best]
+		h.pos[items[p]] = p
+		p = best
 	}
-	h.items[p] = last
+	items[p] = last
 	h.pos[last] = p
 	return top
 }
