@@ -342,24 +342,31 @@ func (w *sparseWork) rowDuals() []float64 {
 
 // priceDense collects, in row order, the entries of the given rows (nil: all)
 // outside the graph whose reduced cost is negative beyond rounding (see
-// relTol). It stops and reports
-// over when more than limit are found.
+// relTol). It stops and reports over when more than limit are found.
 func (w *sparseWork) priceDense(rows []int32, m int, c []float64, limit int) (added int, over bool) {
-	w.extra = w.extra[:0]
 	v := w.vt[:m]
-	one := func(i int) bool {
+	return w.priceRows(rows, limit, func(i int, lim float64) {
 		row := c[i*m : (i+1)*m]
 		row = row[:len(v)]
-		lim := slack(w.xc[i] - w.v[w.x[i]])
-		first := len(w.extra)
 		for j, cij := range row {
 			if cij-v[j] < lim {
 				w.extra = append(w.extra, extraArc{int32(i), int32(j), cij})
 			}
 		}
+	})
+}
+
+// priceRows runs scan over the given rows (nil: all) with each row's pricing
+// limit, the row potential lowered by its rounding scale; scan appends the
+// row's violating arcs to w.extra. Arcs already in the graph are dropped
+// (their reduced costs are >= 0 up to rounding, which may put them just
+// below the limit). It stops and reports over when more than limit are found.
+func (w *sparseWork) priceRows(rows []int32, limit int, scan func(i int, lim float64)) (added int, over bool) {
+	w.extra = w.extra[:0]
+	one := func(i int) bool {
+		first := len(w.extra)
+		scan(i, slack(w.xc[i]-w.v[w.x[i]]))
 		if len(w.extra) > first {
-			// Drop entries already in the graph (their reduced costs are >= 0 up
-			// to rounding, but rounding may put them just below the limit).
 			w.extra = w.dropKnown(i, first)
 		}
 		return len(w.extra) > limit
@@ -370,11 +377,11 @@ func (w *sparseWork) priceDense(rows []int32, m int, c []float64, limit int) (ad
 				return len(w.extra), true
 			}
 		}
-	} else {
-		for _, i := range rows {
-			if one(int(i)) {
-				return len(w.extra), true
-			}
+		return len(w.extra), false
+	}
+	for _, i := range rows {
+		if one(int(i)) {
+			return len(w.extra), true
 		}
 	}
 	return len(w.extra), false
@@ -556,34 +563,13 @@ func (w *sparseWork) selectSparse(k int) error {
 // (nil: all) that are not in the graph and have a negative reduced cost
 // beyond rounding.
 func (w *sparseWork) priceSparse(rows []int32, limit int) (added int, over bool) {
-	w.extra = w.extra[:0]
 	f := &w.full
 	vt := w.vt
-	one := func(i int) bool {
-		lim := slack(w.xc[i] - w.v[w.x[i]])
-		first := len(w.extra)
+	return w.priceRows(rows, limit, func(i int, lim float64) {
 		for p := f.start[i]; p < f.start[i+1]; p++ {
 			if j := f.col[p]; f.cost[p]-vt[j] < lim {
 				w.extra = append(w.extra, extraArc{int32(i), j, f.cost[p]})
 			}
 		}
-		if len(w.extra) > first {
-			w.extra = w.dropKnown(i, first)
-		}
-		return len(w.extra) > limit
-	}
-	if rows == nil {
-		for i := range w.n {
-			if one(i) {
-				return len(w.extra), true
-			}
-		}
-	} else {
-		for _, i := range rows {
-			if one(int(i)) {
-				return len(w.extra), true
-			}
-		}
-	}
-	return len(w.extra), false
+	})
 }
