@@ -325,7 +325,40 @@ func TestBruteForce(t *testing.T) {
 			}
 			verify(t, p, res)
 		}
+		if p.opt.MaxCardinality && ok {
+			card, err := assign.Cardinality(context.Background(), p.rows, p.cols, minArcs(p))
+			require.NoError(t, err)
+			require.Equal(t, pairs, card, "case %d: Cardinality", k)
+		}
 	}
+}
+
+// minArcs lists p's allowed pairs with costs in minimisation form (for
+// Cardinality, which reads arcs as Sparse does when minimising).
+func minArcs(p problem) []assign.Arc {
+	arcs := p.arcs()
+	if p.opt.Maximize {
+		for k := range arcs {
+			arcs[k].Cost = -arcs[k].Cost
+		}
+	}
+	return arcs
+}
+
+func TestCardinalityErrors(t *testing.T) {
+	ctx := context.Background()
+	_, err := assign.Cardinality(ctx, 2, 2, []assign.Arc{{Row: 0, Col: 0, Cost: math.NaN()}})
+	assert.ErrorIs(t, err, assign.ErrInvalidInput)
+	_, err = assign.Cardinality(ctx, 2, 2, []assign.Arc{{Row: 0, Col: 2}})
+	assert.ErrorIs(t, err, assign.ErrInvalidInput)
+	_, err = assign.Cardinality(ctx, -1, 2, nil)
+	assert.ErrorIs(t, err, assign.ErrInvalidInput)
+	n, err := assign.Cardinality(ctx, 0, 5, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 0, n)
+	n, err = assign.Cardinality(ctx, 2, 2, []assign.Arc{{Row: 0, Col: 0, Cost: math.Inf(1)}, {Row: 1, Col: 0}})
+	require.NoError(t, err)
+	assert.Equal(t, 1, n, "a +Inf arc is forbidden")
 }
 
 func TestSolverReuseAndDeterminism(t *testing.T) {

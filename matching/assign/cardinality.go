@@ -63,26 +63,61 @@ func (s *Solver) lexicographic(ctx context.Context, rows, cols int, arcs []Arc, 
 			c1 = append(c1, int32(j))
 		}
 	}
-	var arcs1, arcs2 []Arc
-	for i := range rows {
-		for p := w.start[i]; p < w.start[i+1]; p++ {
-			j, c := w.col[p], w.cost[p]
-			switch {
-			case inD[i]: // then j is in A
-				arcs2 = append(arcs2, Arc{Row: colIdx[j], Col: rowIdx[i], Cost: c - unassigned(i)})
-			case !inA[j]:
-				arcs1 = append(arcs1, Arc{Row: rowIdx[i], Col: colIdx[j], Cost: c})
+	// Keep the whole graph aside: each part is built from it, in compressed
+	// rows, into the workspace's graph (no intermediate arc lists).
+	g := csr{w.start, w.col, w.cost}
+	w.start, w.col, w.cost = w.lexSpare.start, w.lexSpare.col, w.lexSpare.cost
+	defer func() { w.lexSpare = g }()
+	buildPart1 := func() {
+		w.n, w.m, w.dummy = len(r1), len(c1), false
+		w.start = grow(w.start, len(r1)+1)
+		w.col, w.cost = w.col[:0], w.cost[:0]
+		for k, i := range r1 {
+			w.start[k] = len(w.col)
+			for p := g.start[i]; p < g.start[i+1]; p++ {
+				if j := g.col[p]; !inA[j] {
+					w.col = append(w.col, colIdx[j])
+					w.cost = append(w.cost, g.cost[p])
+				}
 			}
 		}
+		w.start[len(r1)] = len(w.col)
+	}
+	// Part 2 is transposed: its rows are the columns of A, so count first.
+	buildPart2 := func() {
+		w.n, w.m, w.dummy = len(r2), len(c2), false
+		start := grow(w.start, len(r2)+1)
+		clear(start)
+		total := 0
+		for _, i := range c2 {
+			for p := g.start[i]; p < g.start[i+1]; p++ {
+				start[colIdx[g.col[p]]+1]++
+				total++
+			}
+		}
+		for k := range len(r2) {
+			start[k+1] += start[k]
+		}
+		w.col, w.cost = grow(w.col, total), grow(w.cost, total)
+		next := grow(w.mark, len(r2))
+		clear(next)
+		for _, i := range c2 {
+			d := unassigned(int(i))
+			for p := g.start[i]; p < g.start[i+1]; p++ {
+				k := colIdx[g.col[p]]
+				q := start[k] + int(next[k])
+				next[k]++
+				w.col[q], w.cost[q] = rowIdx[i], g.cost[p]-d
+			}
+		}
+		w.start, w.mark = start, next
 	}
 
 	res := newResult(rows, cols)
 	var sum kahan // in minimisation form
 	// Part 1: every row outside D assigned.
 	if len(r1) > 0 {
-		if err := w.build(len(r1), len(c1), arcs1, false, false, nil); err != nil {
-			return nil, err
-		}
+		buildPart1()
 		if err := s.solveGraph(ctx); err != nil {
 			return nil, err // not expected: the maximum matching is a witness
 		}
@@ -99,9 +134,7 @@ func (s *Solver) lexicographic(ctx context.Context, rows, cols int, arcs []Arc, 
 	}
 	// Part 2: every column of A assigned to a row of D.
 	if len(r2) > 0 {
-		if err := w.build(len(r2), len(c2), arcs2, false, false, nil); err != nil {
-			return nil, err
-		}
+		buildPart2()
 		if err := s.solveGraph(ctx); err != nil {
 			return nil, err
 		}

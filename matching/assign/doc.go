@@ -22,6 +22,9 @@
 //     the rows into those every maximum matching assigns and the deficient
 //     rest, and each part is solved as a complete problem.
 //
+// [Cardinality] answers only "how many pairs at most?" (Hopcroft–Karp), which
+// is far cheaper than a solve when a caller searches over thresholds.
+//
 // The [Result] holds row→column and column→row indices (-1 for unassigned),
 // the optimal total and the dual potentials u and v. They prove optimality:
 // u[i]+v[j] never exceeds cost[i][j] and equals it on every assigned pair, so

@@ -124,3 +124,17 @@ func ExampleMatrix() {
 	// Output:
 	// [0 1 2] 40 minutes
 }
+
+// How many clients can be matched at all, whatever the fit? Three clients
+// share two volunteers between them.
+func ExampleCardinality() {
+	arcs := []assign.Arc{
+		{Row: 0, Col: 0}, {Row: 0, Col: 1},
+		{Row: 1, Col: 0},
+		{Row: 2, Col: 0},
+	}
+	n, err := assign.Cardinality(context.Background(), 3, 2, arcs)
+	fmt.Println(n, err)
+	// Output:
+	// 2 <nil>
+}

@@ -26,9 +26,10 @@ type sparseWork struct {
 	heap  indexHeap
 	mark  []int32 // duplicate detection
 
-	dummy bool      // the last arc of each row is the row's own "unassigned" column
-	full  csr       // all arcs, while the graph holds only the candidates
-	vt    []float64 // column potentials lowered by their rounding scale, for pricing
+	dummy    bool      // the last arc of each row is the row's own "unassigned" column
+	full     csr       // all arcs, while the graph holds only the candidates
+	lexSpare csr       // the whole graph's buffers, kept between lexicographic solves
+	vt       []float64 // column potentials lowered by their rounding scale, for pricing
 
 	extra  []extraArc // arcs found by pricing
 	start2 []int      // spare buffers for merging
