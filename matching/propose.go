@@ -222,6 +222,10 @@ func (pp *prepared) solve(ctx context.Context, rows []int32, outs []rowOut) (*so
 		sol.solves++
 		return s.Sparse(ctx, len(rows), cols, arcs, opt)
 	}
+	count := func(arcs []assign.Arc) (int, error) {
+		sol.solves++
+		return s.Cardinality(ctx, len(rows), cols, arcs)
+	}
 	var res *assign.Result
 	var err error
 	switch pp.cfg.Objective {
@@ -231,7 +235,7 @@ func (pp *prepared) solve(ctx context.Context, rows []int32, outs []rowOut) (*so
 		sol.arcs = len(arcs)
 		res, err = run(arcs, assign.Options{Maximize: true, Unassigned: make([]float64, len(rows))})
 	case MaxMin:
-		res, err = pp.solveMaxMin(rows, outs, sol, colVol, arcsFor, value, run)
+		res, err = pp.solveMaxMin(rows, outs, sol, colVol, arcsFor, value, run, count)
 	default:
 		pp.progress("solve", 0, 1)
 		arcs := arcsFor(0, value)
@@ -260,7 +264,7 @@ func (pp *prepared) solve(ctx context.Context, rows []int32, outs []rowOut) (*so
 // is the answer and the search costs one extra solve.
 func (pp *prepared) solveMaxMin(rows []int32, outs []rowOut, sol *solution, colVol []int32,
 	arcsFor func(int32, func(int, *cand) float64) []assign.Arc, value func(int, *cand) float64,
-	run func([]assign.Arc, assign.Options) (*assign.Result, error)) (*assign.Result, error) {
+	run func([]assign.Arc, assign.Options) (*assign.Result, error), count func([]assign.Arc) (int, error)) (*assign.Result, error) {
 	pp.progress("solve", 0, 1)
 	arcs := arcsFor(0, value)
 	sol.arcs = len(arcs)
@@ -296,7 +300,17 @@ func (pp *prepared) solveMaxMin(rows []int32, outs []rowOut, sol *solution, colV
 	scores = slices.Compact(scores)
 
 	extra := func(r int, _ *cand) float64 { return float64(len(pp.units[rows[r]].members) - 1) }
+	siblings := false
+	for _, r := range rows {
+		siblings = siblings || len(pp.units[r].members) > 1
+	}
 	keeps := func(t int32) (bool, error) {
+		if !siblings {
+			// One client per row: the most clients is the largest matching, which
+			// Hopcroft–Karp finds without a solve.
+			n, err := count(arcsFor(t, extra))
+			return n == want, err
+		}
 		res, err := run(arcsFor(t, extra), assign.Options{Maximize: true, MaxCardinality: true})
 		if err != nil {
 			return false, err

@@ -70,18 +70,27 @@ func (s *Solver) lexicographic(ctx context.Context, rows, cols int, arcs []Arc, 
 	defer func() { w.lexSpare = g }()
 	buildPart1 := func() {
 		w.n, w.m, w.dummy = len(r1), len(c1), false
-		w.start = grow(w.start, len(r1)+1)
-		w.col, w.cost = w.col[:0], w.cost[:0]
-		for k, i := range r1 {
-			w.start[k] = len(w.col)
+		total := 0
+		for _, i := range r1 {
 			for p := g.start[i]; p < g.start[i+1]; p++ {
-				if j := g.col[p]; !inA[j] {
-					w.col = append(w.col, colIdx[j])
-					w.cost = append(w.cost, g.cost[p])
+				if !inA[g.col[p]] {
+					total++
 				}
 			}
 		}
-		w.start[len(r1)] = len(w.col)
+		w.start = grow(w.start, len(r1)+1)
+		w.col, w.cost = grow(w.col, total), grow(w.cost, total)
+		q := 0
+		for k, i := range r1 {
+			w.start[k] = q
+			for p := g.start[i]; p < g.start[i+1]; p++ {
+				if j := g.col[p]; !inA[j] {
+					w.col[q], w.cost[q] = colIdx[j], g.cost[p]
+					q++
+				}
+			}
+		}
+		w.start[len(r1)] = q
 	}
 	// Part 2 is transposed: its rows are the columns of A, so count first.
 	buildPart2 := func() {
