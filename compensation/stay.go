@@ -227,7 +227,7 @@ func (c *Calculator) stayDays(s Stay, dst []DayLine, year int, month time.Month,
 				on = s.From
 			}
 			line.Band = Band0to12
-			if ageOn(s.BirthDate, on) >= 13 {
+			if calendar.Age(s.BirthDate, on) >= 13 {
 				line.Band = Band13Plus
 			}
 		}
@@ -304,18 +304,6 @@ func holidayNames(d calendar.Date, kind calendar.Kind) string {
 		}
 	}
 	return strings.Join(names, " och ")
-}
-
-// ageOn returns the age in whole years on day d of a person born on birth. A person born on 29 February turns a
-// year older on 1 March in common years.
-func ageOn(birth, d calendar.Date) int {
-	by, bm, bd := birth.YMD()
-	y, m, dd := d.YMD()
-	age := y - by
-	if m < bm || (m == bm && dd < bd) {
-		age--
-	}
-	return age
 }
 
 func later(a, b calendar.Date) calendar.Date {

@@ -296,7 +296,7 @@ func (pp *prepared) prepareClient(i int, c *Client, tin, lin *interner) {
 		f.needs |= 1 << n
 	}
 	f.nNeeds = int32(bits.OnesCount32(f.needs))
-	age := ageOn(c.BirthDate, pp.asOf)
+	age := calendar.Age(c.BirthDate, pp.asOf)
 	f.age = int32(age)
 	f.group = ageGroup(age)
 	fr := c.Frequency.normal(c.Support)

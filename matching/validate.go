@@ -176,7 +176,7 @@ func (p Pool) Validate() error {
 		if !p.AsOf.IsZero() {
 			if c.BirthDate.After(p.AsOf) {
 				fe.add("birth_date", "after as_of")
-			} else if c.Support == SKKP && !c.BirthDate.IsZero() && ageOn(c.BirthDate, p.AsOf) >= 21 {
+			} else if c.Support == SKKP && !c.BirthDate.IsZero() && calendar.Age(c.BirthDate, p.AsOf) >= 21 {
 				fe.add("support", "särskilt kvalificerad kontaktperson is for young people under 21")
 			}
 			if c.WaitingSince.After(p.AsOf) {
@@ -422,16 +422,4 @@ func checkExpectations(fe *fieldErrors, es []Expectation) {
 			fe.add(p, "a field that does not belong to kind %s is set", e.Kind)
 		}
 	}
-}
-
-// ageOn returns the age in whole years on day d of a person born on birth. A person born on 29 February turns a
-// year older on 1 March in common years.
-func ageOn(birth, d calendar.Date) int {
-	by, bm, bd := birth.YMD()
-	y, m, dd := d.YMD()
-	age := y - by
-	if m < bm || m == bm && dd < bd {
-		age--
-	}
-	return age
 }

@@ -333,3 +333,17 @@ func floorMod(a, b int64) int64 {
 
 // clamp limits v to [-limit, limit].
 func clamp(v, limit int64) int64 { return max(-limit, min(limit, v)) }
+
+// Age returns the number of whole years from birth to on: a person's age on
+// the day on, counting the birthday itself. Someone born on 29 February turns a
+// year older on 1 March in common years. It is negative when on is before
+// birth.
+func Age(birth, on Date) int {
+	by, bm, bd := birth.YMD()
+	y, m, d := on.YMD()
+	age := y - by
+	if m < bm || m == bm && d < bd {
+		age--
+	}
+	return age
+}

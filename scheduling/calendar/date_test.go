@@ -278,3 +278,25 @@ func TestDateProperties(t *testing.T) {
 		}
 	})
 }
+
+func TestAge(t *testing.T) {
+	d := func(y int, m time.Month, day int) calendar.Date { return calendar.NewDate(y, m, day) }
+	tests := []struct {
+		name      string
+		birth, on calendar.Date
+		want      int
+	}{
+		{"the day before the 13th birthday", d(2013, time.March, 7), d(2026, time.March, 6), 12},
+		{"on the 13th birthday", d(2013, time.March, 7), d(2026, time.March, 7), 13},
+		{"born on 29 February, common year", d(2012, time.February, 29), d(2026, time.February, 28), 13},
+		{"born on 29 February, 1 March", d(2012, time.February, 29), d(2026, time.March, 1), 14},
+		{"born on 29 February, leap year", d(2012, time.February, 29), d(2024, time.February, 29), 12},
+		{"day of birth", d(2026, time.June, 1), d(2026, time.June, 1), 0},
+		{"before birth", d(2026, time.June, 1), d(2026, time.May, 31), -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, calendar.Age(tt.birth, tt.on))
+		})
+	}
+}
