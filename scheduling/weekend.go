@@ -256,21 +256,9 @@ func (r *WeekendRequest) Validate() error {
 // for an invalid request or options, an error wrapping calendar.ErrNoTimeZoneData without time zone data, or
 // ctx's error if it is cancelled.
 func PlanWeekends(ctx context.Context, req WeekendRequest, opt WeekendOptions) (*WeekendPlan, error) {
-	var fe fieldErrors
-	opt.validate(&fe)
-	if err := req.Validate(); err != nil {
-		fe = append(fe, err)
-	}
-	if err := fe.err(); err != nil {
-		return nil, err
-	}
-	loc, err := calendar.Stockholm()
+	loc, log, err := begin(opt.validate, req.Validate, opt.Logger)
 	if err != nil {
-		return nil, fmt.Errorf("scheduling: %w", err)
-	}
-	log := opt.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+		return nil, err
 	}
 	began := time.Now()
 	h := newHorizon(req.From, req.To, &opt, loc)

@@ -266,21 +266,9 @@ func validateRanges(fe *fieldErrors, record, id, field string, rs []DateRange) {
 // an invalid request or options, an error wrapping calendar.ErrNoTimeZoneData without time zone data, or ctx's
 // error if it is cancelled.
 func PlanWeekly(ctx context.Context, req WeeklyRequest, opt WeeklyOptions) (*WeeklyPlan, error) {
-	var fe fieldErrors
-	opt.validate(&fe)
-	if err := req.Validate(); err != nil {
-		fe = append(fe, err)
-	}
-	if err := fe.err(); err != nil {
-		return nil, err
-	}
-	loc, err := calendar.Stockholm()
+	loc, log, err := begin(opt.validate, req.Validate, opt.Logger)
 	if err != nil {
-		return nil, fmt.Errorf("scheduling: %w", err)
-	}
-	log := opt.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+		return nil, err
 	}
 	began := time.Now()
 	w := newWeekly(req, opt, loc)
