@@ -12,6 +12,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -20,22 +21,30 @@ import (
 	"github.com/kontaktlab/kontakt/matching/assign"
 )
 
-func main() {
-	clients := flag.Int("clients", 12, "number of clients (rows)")
-	volunteers := flag.Int("volunteers", 15, "number of volunteers (columns)")
-	reach := flag.Float64("reach", 0.35, "share of pairs within travel distance, 0..1")
-	seed := flag.Uint64("seed", 1, "seed of the synthetic pool")
-	show := flag.Int("show", 12, "proposals to print")
-	flag.Parse()
-	if err := run(*clients, *volunteers, *reach, *seed, *show); err != nil {
-		fmt.Fprintln(os.Stderr, "solver:", err)
-		os.Exit(1)
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run is the program; it returns the exit code: 0 solved, 1 bad flags.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("solver", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	clients := fs.Int("clients", 12, "number of clients (rows)")
+	volunteers := fs.Int("volunteers", 15, "number of volunteers (columns)")
+	reach := fs.Float64("reach", 0.35, "share of pairs within travel distance, 0..1")
+	seed := fs.Uint64("seed", 1, "seed of the synthetic pool")
+	show := fs.Int("show", 12, "proposals to print")
+	if err := fs.Parse(args); err != nil {
+		return 1
 	}
+	if err := solve(stdout, stderr, *clients, *volunteers, *reach, *seed, *show); err != nil {
+		fmt.Fprintln(stderr, "solver:", err)
+		return 1
+	}
+	return 0
 }
 
-func run(clients, volunteers int, reach float64, seed uint64, show int) error {
-	if clients < 0 || volunteers < 0 || reach < 0 || reach > 1 {
-		return fmt.Errorf("bad flags: need clients, volunteers >= 0 and 0 <= reach <= 1")
+func solve(out, stderr io.Writer, clients, volunteers int, reach float64, seed uint64, show int) error {
+	if clients < 0 || volunteers < 0 || clients > 100000 || volunteers > 100000 || reach < 0 || reach > 1 {
+		return fmt.Errorf("bad flags: need 0 <= clients, volunteers <= 100000 and 0 <= reach <= 1")
 	}
 	// Synthetic scores: a pair is allowed with probability reach; its fit score is
 	// 0..100 in whole points.
@@ -78,9 +87,9 @@ func run(clients, volunteers int, reach float64, seed uint64, show int) error {
 			runner[i] = best{j, loss}
 		}
 	}
-	fmt.Printf("%d clients, %d volunteers, %d allowed pairs\n", clients, volunteers, len(arcs))
-	fmt.Printf("proposed %d pairs, total fit %g\n\n", res.Assigned, res.Total)
-	fmt.Println("client  volunteer  fit  runner-up  at least worse by")
+	fmt.Fprintf(out, "%d clients, %d volunteers, %d allowed pairs\n", clients, volunteers, len(arcs))
+	fmt.Fprintf(out, "proposed %d pairs, total fit %g\n\n", res.Assigned, res.Total)
+	fmt.Fprintln(out, "client  volunteer  fit  runner-up  at least worse by")
 	printed := 0
 	scores := make(map[[2]int]float64, len(arcs))
 	for _, a := range arcs {
@@ -92,15 +101,15 @@ func run(clients, volunteers int, reach float64, seed uint64, show int) error {
 		}
 		printed++
 		if j < 0 {
-			fmt.Printf("C%-5d  -          -    -          (no volunteer left within reach)\n", i)
+			fmt.Fprintf(out, "C%-5d  -          -    -          (no volunteer left within reach)\n", i)
 			continue
 		}
 		ru, by := "-", "-"
 		if runner[i].col >= 0 {
 			ru, by = fmt.Sprintf("V%d", runner[i].col), fmt.Sprintf("%g", math.Max(0, runner[i].loss))
 		}
-		fmt.Printf("C%-5d  V%-8d  %-3g  %-9s  %s\n", i, j, scores[[2]int{i, j}], ru, by)
+		fmt.Fprintf(out, "C%-5d  V%-8d  %-3g  %-9s  %s\n", i, j, scores[[2]int{i, j}], ru, by)
 	}
-	fmt.Fprintf(os.Stderr, "solved in %v\n", elapsed.Round(time.Microsecond))
+	fmt.Fprintf(stderr, "solved in %v\n", elapsed.Round(time.Microsecond))
 	return nil
 }
