@@ -235,6 +235,6 @@ func ExampleDecodePool() {
 	_, err := matching.DecodePool(strings.NewReader(in))
 	fmt.Println(err)
 	// Output:
-	// matching: invalid input: client C-102: needs: unknown code
+	// matching: invalid input: client C-102: needs[0]: unknown code
 	// matching: invalid input: volunteer V-201: json: unknown field "hobby"
 }
