@@ -256,20 +256,19 @@ func (w *sparseWork) selectDense(n, m, k int, c []float64) error {
 	if !square {
 		return nil
 	}
-	// Add each column's cheapest arc unless its row already has it.
+	return w.addColumnMinima(colMin, colArg)
+}
+
+// addColumnMinima adds each column's cheapest arc (colMin, colArg: its cost
+// and row) to the graph unless the row already has it. A column without any
+// arc (colArg -1) makes a square problem infeasible.
+func (w *sparseWork) addColumnMinima(colMin []float64, colArg []int32) error {
 	w.extra = w.extra[:0]
 	for j, i := range colArg {
 		if i < 0 {
-			return ErrInfeasible // an all-forbidden column
+			return ErrInfeasible
 		}
-		known := false
-		for p := w.start[i]; p < w.start[i+1]; p++ {
-			if w.col[p] == int32(j) {
-				known = true
-				break
-			}
-		}
-		if !known {
+		if !w.hasArc(int(i), int32(j)) {
 			w.extra = append(w.extra, extraArc{i, int32(j), colMin[j]})
 		}
 	}
@@ -278,6 +277,11 @@ func (w *sparseWork) selectDense(n, m, k int, c []float64) error {
 		w.merge()
 	}
 	return nil
+}
+
+// hasArc reports whether row i of the graph has an arc to column j.
+func (w *sparseWork) hasArc(i int, j int32) bool {
+	return slices.Contains(w.col[w.start[i]:w.start[i+1]], j)
 }
 
 const relTol = 1e-12
@@ -391,14 +395,7 @@ func (w *sparseWork) priceRows(rows []int32, limit int, scan func(i int, lim flo
 func (w *sparseWork) dropKnown(i, first int) []extraArc {
 	out := w.extra[:first]
 	for _, e := range w.extra[first:] {
-		known := false
-		for p := w.start[i]; p < w.start[i+1]; p++ {
-			if w.col[p] == e.col {
-				known = true
-				break
-			}
-		}
-		if !known {
+		if !w.hasArc(i, e.col) {
 			out = append(out, e)
 		}
 	}
@@ -525,7 +522,6 @@ func (w *sparseWork) selectSparse(k int) error {
 	// Each column's cheapest arc, unless its row already has it.
 	colMin := grow(w.d, m)
 	colArg := grow(w.pred, m)
-	colCost := colMin
 	for j := range colMin {
 		colMin[j], colArg[j] = math.Inf(1), -1
 	}
@@ -536,27 +532,7 @@ func (w *sparseWork) selectSparse(k int) error {
 			}
 		}
 	}
-	w.extra = w.extra[:0]
-	for j, i := range colArg {
-		if i < 0 {
-			return ErrInfeasible // a column without arcs
-		}
-		known := false
-		for p := w.start[i]; p < w.start[i+1]; p++ {
-			if w.col[p] == int32(j) {
-				known = true
-				break
-			}
-		}
-		if !known {
-			w.extra = append(w.extra, extraArc{i, int32(j), colCost[j]})
-		}
-	}
-	if len(w.extra) > 0 {
-		slices.SortFunc(w.extra, func(a, b extraArc) int { return cmp.Compare(a.row, b.row) })
-		w.merge()
-	}
-	return nil
+	return w.addColumnMinima(colMin, colArg)
 }
 
 // priceSparse collects, in row order, the arcs of w.full in the given rows
