@@ -110,9 +110,9 @@ func (c *Calculator) monthLine(a Assignment, year int, month time.Month, src *so
 	mStart, mEnd := calendar.NewDate(year, month, 1), calendar.NewDate(year, month, dim)
 	last := mEnd
 	if !a.To.IsZero() {
-		last = earlier(a.To, mEnd)
+		last = calendar.MinDate(a.To, mEnd)
 	}
-	first := later(a.From, mStart)
+	first := calendar.MaxDate(a.From, mStart)
 	line := &MonthLine{Assignment: a.ID, Category: a.Category, DaysInMonth: dim,
 		OmkostnadLevel: levelOr(a.Omkostnad, pp.Omkostnad)}
 	if last.Before(first) {

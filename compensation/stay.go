@@ -212,7 +212,7 @@ func (c *Calculator) stayDays(s Stay, dst []DayLine, year int, month time.Month,
 	if year != 0 {
 		mStart := calendar.NewDate(year, month, 1)
 		mEnd := calendar.NewDate(year, month, calendar.DaysIn(year, month))
-		first, last = later(first, mStart), earlier(last, mEnd)
+		first, last = calendar.MaxDate(first, mStart), calendar.MinDate(last, mEnd)
 	}
 	for i := range last.Sub(first) + 1 { // counted, not compared: AddDays saturates at the end of the calendar
 		d := first.AddDays(i)
@@ -304,18 +304,4 @@ func holidayNames(d calendar.Date, kind calendar.Kind) string {
 		}
 	}
 	return strings.Join(names, " och ")
-}
-
-func later(a, b calendar.Date) calendar.Date {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func earlier(a, b calendar.Date) calendar.Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }

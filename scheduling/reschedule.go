@@ -87,7 +87,7 @@ func RescheduleMeeting(req WeeklyRequest, plan *WeeklyPlan, c MeetingCancellatio
 	out := &MeetingProposal{Cancelled: plan.Meetings[cancelled]}
 	out.Cancelled.Status = Cancelled
 	occ.add([3]int{-1, -1, p.res[2]}, c.Date, 0, 0) // never propose the cancelled day
-	from, to = maxDate(from, p.Start), minDate(to, p.End)
+	from, to = calendar.MaxDate(from, p.Start), calendar.MinDate(to, p.End)
 	if to.Before(from) {
 		out.Reason = ReasonHorizon
 		return out, nil
@@ -114,20 +114,6 @@ func (c MeetingCancellation) window(day calendar.Date, span int) (calendar.Date,
 		to = from.AddDays(span)
 	}
 	return from, to
-}
-
-func maxDate(a, b calendar.Date) calendar.Date {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func minDate(a, b calendar.Date) calendar.Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }
 
 // StayCancellation names a stay to cancel, by agreement and weekend, and the days in which to look for a make-up.

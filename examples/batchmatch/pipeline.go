@@ -290,7 +290,7 @@ func price(calc *compensation.Calculator, r *result, pairs []matching.Pair) []pa
 			c := r.clients[child]
 			input(s.FamilyID).Stays = append(input(s.FamilyID).Stays, compensation.Stay{
 				ID: child + "/" + s.From.String(), From: s.From, To: s.To, Law: lawOf(c.Law),
-				BirthDate: c.BirthDate, Adult: age(c.BirthDate, r.pool.AsOf) >= 18,
+				BirthDate: c.BirthDate, Adult: calendar.Age(c.BirthDate, r.pool.AsOf) >= 18,
 			})
 		}
 	}
@@ -349,17 +349,6 @@ func firstWholeMonth(from, to calendar.Date) (int, time.Month) {
 		y, m, _ = next.YMD()
 	}
 	return y, m
-}
-
-// age returns the age in whole years on day d of someone born on birth.
-func age(birth, d calendar.Date) int {
-	by, bm, bd := birth.YMD()
-	y, m, dd := d.YMD()
-	a := y - by
-	if m < bm || m == bm && dd < bd {
-		a--
-	}
-	return a
 }
 
 func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }

@@ -295,7 +295,7 @@ func (g *gen) client(i int, vols []matching.Volunteer) matching.Client {
 func (g *gen) sibling(c matching.Client, i int) matching.Client {
 	s := c
 	s.ID = fmt.Sprintf("C-%04d", i+1)
-	age := min(max(ageOf(c.BirthDate, g.asOf)+pick(g, []int{-2, 2, -3, 3, -1, 1, -4, 4}), 3), 12)
+	age := min(max(calendar.Age(c.BirthDate, g.asOf)+pick(g, []int{-2, 2, -3, 3, -1, 1, -4, 4}), 3), 12)
 	s.BirthDate = g.asOf.AddDate(-age, 0, -g.r.IntN(365))
 	s.Needs = slices.Clone(c.Needs)
 	s.Interests = some(g, interests, g.between(1, 3))
@@ -303,16 +303,6 @@ func (g *gen) sibling(c matching.Client, i int) matching.Client {
 	s.Expectations = slices.Clone(c.Expectations)
 	s.Excluded = nil
 	return s
-}
-
-func ageOf(birth, d calendar.Date) int {
-	by, bm, bd := birth.YMD()
-	y, m, dd := d.YMD()
-	age := y - by
-	if m < bm || m == bm && dd < bd {
-		age--
-	}
-	return age
 }
 
 func (g *gen) volunteer(i int) matching.Volunteer {

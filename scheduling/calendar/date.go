@@ -347,3 +347,19 @@ func Age(birth, on Date) int {
 	}
 	return age
 }
+
+// MinDate returns the earlier of a and b.
+func MinDate(a, b Date) Date {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// MaxDate returns the later of a and b.
+func MaxDate(a, b Date) Date {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

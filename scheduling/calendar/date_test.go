@@ -300,3 +300,12 @@ func TestAge(t *testing.T) {
 		})
 	}
 }
+
+func TestMinMaxDate(t *testing.T) {
+	a, b := calendar.NewDate(2026, time.March, 6), calendar.NewDate(2026, time.March, 8)
+	assert.Equal(t, a, calendar.MinDate(a, b))
+	assert.Equal(t, a, calendar.MinDate(b, a))
+	assert.Equal(t, b, calendar.MaxDate(a, b))
+	assert.Equal(t, b, calendar.MaxDate(b, a))
+	assert.Equal(t, a, calendar.MaxDate(a, a))
+}
